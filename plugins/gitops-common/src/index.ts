@@ -1,0 +1,11 @@
+/**
+ * Types shared by the GitOps backend, frontend and CLI: the Flux object model, conditions, permissions and
+ * the REST API's shapes.
+ *
+ * @packageDocumentation
+ */
+export * from './objects';
+export * from './conditions';
+export * from './permissions';
+export * from './api';
+export * from './entityLinks';
