@@ -19,3 +19,12 @@ export function isGitOpsAvailable(entity: EntityLike): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return Boolean(annotations[GITOPS_OBJECTS_ANNOTATION]?.trim() || annotations[KUBERNETES_ID_ANNOTATION]?.trim());
 }
+
+/** Signals channel on which the backend announces status changes (`@backstage/plugin-signals`). */
+export const GITOPS_SIGNAL_CHANNEL = 'gitops:object-status';
+
+/** Payload of a status-change signal: which object changed. */
+export interface GitOpsStatusSignal {
+  objectId: string;
+  health: string;
+}

@@ -9,3 +9,4 @@ export * from './conditions';
 export * from './permissions';
 export * from './api';
 export * from './entityLinks';
+export * from './duration';
