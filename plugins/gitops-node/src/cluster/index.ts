@@ -1,0 +1,2 @@
+export { createKubeConfig } from './kubeConfig';
+export type { ClusterConnection } from './kubeConfig';

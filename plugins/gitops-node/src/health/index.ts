@@ -1,0 +1,2 @@
+export { assessHealth } from './assessHealth';
+export type { HealthStatus, HealthResult, HealthOptions } from './types';

@@ -1,0 +1,5 @@
+export * from './kube';
+export * from './apply';
+export * from './health';
+export * from './build';
+export * from './cluster';
