@@ -3,3 +3,4 @@ export * from './apply';
 export * from './health';
 export * from './build';
 export * from './cluster';
+export * from './source';

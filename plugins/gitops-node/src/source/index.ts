@@ -1,0 +1,10 @@
+export { createGitMirror } from './createGitMirror';
+export type { GitMirrorOptions } from './createGitMirror';
+export { NativeGitMirror } from './nativeGitMirror';
+export { IsomorphicGitMirror } from './isomorphicGitMirror';
+export { resolveRef, DEFAULT_BRANCH } from './resolveRef';
+export { extractArtifact } from './artifact';
+export { archiveTree, digestOf } from './archive';
+export { DEFAULT_IGNORE_PATTERNS } from './sourceIgnore';
+export { GitError } from './types';
+export type { GitMirror, GitRemote, ResolvedRef, RemoteRefs, Archive, ArchiveOptions, GitErrorKind, OperationOptions } from './types';
