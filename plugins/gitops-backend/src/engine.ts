@@ -10,6 +10,7 @@ import { SecretReader } from './clusters/SecretReader';
 import { GitOpsConfig } from './config';
 import { fleetObjects } from './fleets/fleetObjects';
 import { ChildRegistry } from './reconcile/ChildRegistry';
+import { dependentsToWake } from './reconcile/dependents';
 import { GitRepositoryReconciler } from './reconcile/gitRepository/GitRepositoryReconciler';
 import { KustomizationReconciler } from './reconcile/kustomization/KustomizationReconciler';
 import { ReconcileRunner } from './reconcile/ReconcileRunner';
@@ -41,6 +42,7 @@ export function createEngine(options: EngineOptions) {
     cacheDir: path.join(config.workingDirectory, 'git'),
   });
 
+  const queue = new DatabaseWorkQueue(db);
   let runner: ReconcileRunner;
   const finalize = async (object: GitOpsObject) => {
     await runner.reconcilerFor(object.kind)?.finalize?.(object);
@@ -50,6 +52,10 @@ export function createEngine(options: EngineOptions) {
     store,
     logger,
     onStatusChange: options.publishChange,
+    onReconciled: async (before, status) => {
+      const candidates = await store.listObjects({ cluster: before.cluster });
+      await queue.wake(dependentsToWake(before, status, candidates));
+    },
     reconcilers: [
       new GitRepositoryReconciler({
         mirror,
@@ -68,7 +74,7 @@ export function createEngine(options: EngineOptions) {
     ],
   });
   const loop = new ReconcileLoop({
-    queue: new DatabaseWorkQueue(db),
+    queue,
     runner,
     logger,
     owner: options.instanceId,
@@ -100,5 +106,5 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  return { loop, runner, clusters, registerFleets };
+  return { loop, queue, runner, clusters, registerFleets };
 }

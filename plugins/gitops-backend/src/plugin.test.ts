@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { testDatabaseIds } from '@internal/gitops-test';
+import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { gitopsPlugin } from './plugin';
 import { DatabaseObjectStore } from './store/DatabaseObjectStore';
@@ -12,7 +13,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
-const entities = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -37,7 +38,7 @@ const entities = [
   },
 ];
 
-const objects = [
+const objects: Array<{ kind: string; name: string; apiVersion: string; labels: Record<string, string> }> = [
   { kind: 'Kustomization', name: 'apps', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', labels: {} },
   { kind: 'GitRepository', name: 'fleet', apiVersion: 'source.toolkit.fluxcd.io/v1', labels: {} },
   { kind: 'Kustomization', name: 'web', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', labels: { 'backstage.io/kubernetes-id': 'web' } },

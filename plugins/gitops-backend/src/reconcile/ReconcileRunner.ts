@@ -27,6 +27,8 @@ export interface RunnerOptions {
   logger: LoggerService;
   /** Called when an object's health or revision changed, for live updates in the portal. */
   onStatusChange?: (object: GitOpsObject) => Promise<void>;
+  /** Called after every reconcile with the object as it was and its new status (to wake dependents). */
+  onReconciled?: (before: GitOpsObject, status: ObjectStatus) => Promise<void>;
 }
 
 /**
@@ -75,6 +77,7 @@ export class ReconcileRunner {
     if (outcome.result === 'failure') logger.warn(`${label}: ${outcome.reason}: ${outcome.message}`);
     else logger.debug(`${label}: ${outcome.reason}: ${outcome.message}`);
 
+    await this.options.onReconciled?.(object, status).catch(error => logger.warn(`${label}: ${error}`));
     if (this.options.onStatusChange && statusChanged(object, status)) {
       await this.options.onStatusChange({ ...object, status, health: summarizeHealth(status.conditions, object.suspended) }).catch(error =>
         logger.warn(`${label}: could not publish the status change: ${error}`),

@@ -92,6 +92,14 @@ export class DatabaseWorkQueue implements WorkQueue {
     });
   }
 
+  async wake(ids: ObjectId[]): Promise<void> {
+    for (const id of ids) {
+      const objectId = await this.objectId(id);
+      if (objectId === undefined) continue;
+      await this.db(WORK).where({ object_id: objectId }).where('next_run_at', '>', this.now()).update({ next_run_at: this.now() });
+    }
+  }
+
   private async objectId(id: ObjectId): Promise<number | undefined> {
     const row = await this.db(OBJECTS)
       .where({ cluster: id.cluster, kind: id.kind, namespace: id.namespace, name: id.name })

@@ -22,4 +22,6 @@ export interface WorkQueue {
    * made during the run stays pending).
    */
   release(id: ObjectId, owner: string, nextRunInMs: number, handledRequest?: string): Promise<void>;
+  /** Makes objects due now (a source they read has a new artifact, a dependency became ready). */
+  wake(ids: ObjectId[]): Promise<void>;
 }
