@@ -26,6 +26,8 @@ export interface EngineOptions {
   /** Identifies this replica in work-queue leases. */
   instanceId: string;
   publishChange(object: GitOpsObject): Promise<void>;
+  /** Replaces how cluster clients are made (benchmarks wrap them to count requests). */
+  clusters?: ClusterRegistry;
 }
 
 /** Lease on a claimed object; renewed while its reconcile runs, so only a dead replica loses it. */
@@ -34,7 +36,7 @@ const LEASE_MS = 60_000;
 /** Builds the reconcile side of the plugin: clusters, source mirror, artifact storage, reconcilers, work loop. */
 export function createEngine(options: EngineOptions) {
   const { config, store, db, logger } = options;
-  const clusters = new ClusterRegistry(config.clusters);
+  const clusters = options.clusters ?? new ClusterRegistry(config.clusters);
   const artifacts = new DatabaseArtifactStore(db);
   const cache = new ArtifactCache(artifacts, path.join(config.workingDirectory, 'artifacts'), config.maxArtifactBytes * 8);
   const mirror = createGitMirror({

@@ -26,7 +26,12 @@ export class ClusterRegistry {
   private readonly definitions = new Map<string, ClusterDefinition>();
   private readonly access = new Map<string, ClusterAccess>();
 
-  constructor(definitions: ClusterDefinition[]) {
+  /** `createClient` lets a caller wrap the client (the benchmark counts API requests with it). */
+  constructor(
+    definitions: ClusterDefinition[],
+    private readonly createClient: (definition: ClusterDefinition) => KubeClient = definition =>
+      createKubeClient(createKubeConfig(definition.name, definition.connection)),
+  ) {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
   }
 
@@ -41,7 +46,7 @@ export class ClusterRegistry {
     if (!definition) {
       throw new Error(`cluster '${name}' is not configured (gitops.clusters has: ${this.names().join(', ') || 'none'})`);
     }
-    const client = createKubeClient(createKubeConfig(name, definition.connection));
+    const client = this.createClient(definition);
     const access = { name, client, resources: new ResourceManager({ client }) };
     this.access.set(name, access);
     return access;
