@@ -1,0 +1,1 @@
+export { LinkObjectsEmptyState } from './LinkObjectsEmptyState';

@@ -1,0 +1,2 @@
+export { ObjectTable } from './ObjectTable';
+export type { ObjectTableProps } from './ObjectTable';

@@ -1,0 +1,1 @@
+export { Revision } from './Revision';
