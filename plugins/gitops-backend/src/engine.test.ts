@@ -159,6 +159,9 @@ describeWithControlPlane()('the GitOps loop against a real apiserver and git ser
     const history = await store.listHistory(id('Kustomization', 'apps'), { offset: 0, limit: 1 });
     expect(history.items[0]).toMatchObject({ result: 'success', changeSet: { configured: 1, deleted: 1 } });
 
+    const handled = (await store.getObject(id('GitRepository', 'fleet')))!;
+    expect(handled.status.lastHandledReconcileAt).toBe(handled.annotations['reconcile.fluxcd.io/requestedAt']);
+
     // Drift in the cluster is corrected on the next reconcile.
     await kube.patch({ apiVersion: 'v1', kind: 'ConfigMap', namespace: demoNamespace, name: 'one' }, { data: { value: 'drifted' } }, { type: 'merge', fieldManager: 'kubectl-edit' });
     await reconcileNow(id('Kustomization', 'apps'));
@@ -199,5 +202,61 @@ describeWithControlPlane()('the GitOps loop against a real apiserver and git ser
     expect(source.status.artifact).toEqual(artifact);
     expect(source.status.conditions?.find(c => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'GitOperationFailed' });
     expect(source.status.conditions?.find(c => c.type === 'Ready')!.message).toMatch(/unreachable/);
+  });
+
+  it('reads git credentials from the Secret the GitRepository references on its target cluster', async () => {
+    const privateGit = await startGitServer({ basicAuth: { username: 'flux', password: 'pa55word' } });
+    try {
+      const { url } = await privateGit.createRepository('private', {
+        'deploy/cm.yaml': cm('private', 'yes', 'default'),
+      });
+      const knex = await databases.init('SQLITE_3');
+      await migrate(knex);
+      const store = new DatabaseObjectStore(knex);
+      const config = readGitOpsConfig(
+        new ConfigReader({
+          gitops: {
+            clusters: [{ name: 'staging', kubeconfig: { path: controlPlane.kubeconfigPath } }],
+            fleets: [{ name: 'private', url, path: './deploy', cluster: 'staging', interval: '10m', secretRef: 'private-auth' }],
+            workingDirectory: await fs.mkdtemp(path.join(os.tmpdir(), 'gitops-engine-')),
+          },
+        }),
+      );
+      const engine = createEngine({ config, store, db: knex, logger: mockServices.logger.mock(), instanceId: 't', publishChange: async () => undefined });
+      const run = async () => {
+        for (let round = 0; round < 10 && (await engine.loop.tick()) > 0; round++) await engine.loop.idle();
+      };
+      await engine.registerFleets();
+      const source = id('GitRepository', 'private');
+
+      // Without the Secret: a clear condition, nothing applied.
+      await run();
+      let ready = (await store.getObject(source))!.status.conditions!.find(c => c.type === 'Ready')!;
+      expect(ready).toMatchObject({ status: 'False', reason: 'AuthenticationFailed' });
+      expect(ready.message).toContain("secret 'flux-system/private-auth' not found");
+
+      // With a wrong password: authentication fails and the password is not in the message.
+      await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'flux-system' } });
+      const secret = (password: string) => ({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'private-auth', namespace: 'flux-system' },
+        stringData: { username: 'flux', password },
+      });
+      await kube.apply(secret('wrong-one'));
+      await store.requestReconcile(source, new Date().toISOString());
+      await run();
+      ready = (await store.getObject(source))!.status.conditions!.find(c => c.type === 'Ready')!;
+      expect(ready).toMatchObject({ status: 'False', reason: 'AuthenticationFailed' });
+      expect(ready.message).not.toContain('wrong-one');
+
+      await kube.apply(secret('pa55word'));
+      await store.requestReconcile(source, new Date().toISOString());
+      await run();
+      expect((await store.getObject(source))!.status.conditions!.find(c => c.type === 'Ready')).toMatchObject({ status: 'True' });
+      expect(await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'private' })).toBeDefined();
+    } finally {
+      await privateGit.stop();
+    }
   });
 });
