@@ -71,21 +71,19 @@ export function createRouter(options: RouterOptions): express.Router {
     res.json(await existing(store, id));
   });
 
-  router.get(`${OBJECT_PATH}/history`, async (req, res) => {
-    const id = parseObjectId(req.params);
-    const page = parsePage(req.query);
-    await authorizeOrThrow(permissions, await httpAuth.credentials(req), gitopsObjectReadPermission, id);
-    await existing(store, id);
-    res.json(await store.listHistory(id, page));
-  });
-
-  router.get(`${OBJECT_PATH}/events`, async (req, res) => {
-    const id = parseObjectId(req.params);
-    const page = parsePage(req.query);
-    await authorizeOrThrow(permissions, await httpAuth.credentials(req), gitopsObjectReadPermission, id);
-    await existing(store, id);
-    res.json(await store.listEvents(id, page));
-  });
+  const pages = {
+    history: (id: ObjectId, page: ReturnType<typeof parsePage>) => store.listHistory(id, page),
+    events: (id: ObjectId, page: ReturnType<typeof parsePage>) => store.listEvents(id, page),
+  };
+  for (const [list, read] of Object.entries(pages)) {
+    router.get(`${OBJECT_PATH}/${list}`, async (req, res) => {
+      const id = parseObjectId(req.params);
+      const page = parsePage(req.query);
+      await authorizeOrThrow(permissions, await httpAuth.credentials(req), gitopsObjectReadPermission, id);
+      await existing(store, id);
+      res.json(await read(id, page));
+    });
+  }
 
   router.post(`${OBJECT_PATH}/reconcile`, async (req, res) => {
     const id = parseObjectId(req.params);
