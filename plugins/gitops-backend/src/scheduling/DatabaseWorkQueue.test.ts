@@ -12,20 +12,13 @@ jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 /** Records who reconciles what, and fails the test if one object is ever handled twice at the same time. */
-class RecordingReconciler implements Reconciler {
-  readonly kind = 'Kustomization';
+class RecordingReconciler {
   readonly active = new Set<string>();
   readonly handled = new Map<string, string[]>();
   overlaps = 0;
 
-  constructor(private readonly replica: string) {}
-
   forReplica(replica: string): Reconciler {
-    const parent = this;
-    return {
-      kind: this.kind,
-      reconcile: object => parent.run(object, replica),
-    };
+    return { kind: 'Kustomization', reconcile: object => this.run(object, replica) };
   }
 
   private async run(object: GitOpsObject, replica: string) {
@@ -34,7 +27,7 @@ class RecordingReconciler implements Reconciler {
     this.active.add(key);
     await new Promise(resolve => setTimeout(resolve, 5 + Math.random() * 15));
     this.active.delete(key);
-    this.handled.set(key, [...(this.handled.get(key) ?? []), replica ?? this.replica]);
+    this.handled.set(key, [...(this.handled.get(key) ?? []), replica]);
     return {
       status: object.status,
       result: 'success' as const,
@@ -61,7 +54,7 @@ describe.each(databases.eachSupportedId())('work shared by replicas on %s', data
         origin: 'config',
       });
     }
-    const recorder = new RecordingReconciler('?');
+    const recorder = new RecordingReconciler();
     const loopFor = (owner: string) =>
       new ReconcileLoop({
         queue: new DatabaseWorkQueue(knex),
