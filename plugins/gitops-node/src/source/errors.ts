@@ -1,27 +1,52 @@
-import { GitError, GitErrorKind } from './types';
+/** What went wrong, in the terms a reconciler needs to pick a condition reason. */
+export type GitErrorKind =
+  | 'auth'
+  | 'not-found'
+  | 'unreachable'
+  | 'timeout'
+  | 'too-large'
+  | 'invalid';
 
-/** Removes userinfo from URLs in a message, so a credential written into a URL never reaches a log. */
-export function redact(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@');
+/** A classified git failure; the message names the cause and never a credential. */
+export class GitError extends Error {
+  readonly kind: GitErrorKind;
+
+  constructor(kind: GitErrorKind, message: string) {
+    super(message);
+    this.name = 'GitError';
+    this.kind = kind;
+  }
 }
 
-/** Classifies a git failure (stderr of the CLI or an isomorphic-git error) into what a condition reports. */
-export function classifyGitFailure(url: string, text: string, fallback: GitErrorKind = 'unreachable'): GitError {
-  const message = redact(text.trim().split('\n').filter(Boolean).slice(-3).join('; '));
-  const kind: GitErrorKind = /authentication failed|could not read username|401|403|unauthori[sz]ed|forbidden|UserCanceledError/i.test(text)
-    ? 'auth'
-    : /couldn't find remote ref|not found|404|does not appear to be a git repository|no such ref/i.test(text)
-      ? 'not-found'
-      : /could not resolve host|connection refused|failed to connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|timed out|ETIMEDOUT/i.test(text)
-        ? 'unreachable'
-        : fallback;
-  const what = {
-    auth: 'authentication failed',
-    'not-found': 'not found',
-    unreachable: 'unreachable',
-    timeout: 'timed out',
-    'too-large': 'too large',
-    invalid: 'invalid',
-  }[kind];
-  return new GitError(kind, `${redact(url)}: ${what}: ${message}`);
+const MIN_SECRET_LENGTH = 3;
+
+/**
+ * Removes anything credential-like from a message: URL userinfo, Authorization header values, and the given
+ * secrets verbatim (and base64-encoded, as they travel in a Basic header).
+ */
+export function redact(
+  text: string,
+  secrets: Array<string | undefined> = [],
+): string {
+  let out = text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@')
+    .replace(
+      /(authorization:\s*(?:basic\s+|bearer\s+|token\s+)?)[^\s'"]+/gi,
+      '$1***',
+    );
+  for (const secret of secrets) {
+    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
+    out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+/** The first meaningful lines of a tool's error output, shortened for a condition message. */
+export function summarize(text: string, maxLength = 400): string {
+  const lines = text
+    .split('\n')
+    .map(line => line.replace(/^(fatal|error|remote):\s*/i, '').trim())
+    .filter(line => line.length > 0 && !/^hint:/i.test(line));
+  const joined = lines.slice(0, 3).join('; ');
+  return joined.length > maxLength ? `${joined.slice(0, maxLength)}…` : joined;
 }
