@@ -1,4 +1,10 @@
-import { ApiBlueprint, createFrontendPlugin, discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  OverridableFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isGitOpsAvailable } from '@internal/plugin-gitops-common';
 import { GitOpsClient, gitOpsApiRef } from './api';
@@ -34,8 +40,10 @@ const entityGitOpsCard = EntityCardBlueprint.make({
 });
 
 /** The GitOps plugin for apps on the new frontend system. */
-export default createFrontendPlugin({
+const gitopsPlugin: OverridableFrontendPlugin = createFrontendPlugin({
   pluginId: 'gitops',
   extensions: [gitOpsApi, entityGitOpsContent, entityGitOpsCard],
   routes: { entityContent: convertLegacyRouteRef(entityContentRouteRef) },
 });
+
+export default gitopsPlugin;
