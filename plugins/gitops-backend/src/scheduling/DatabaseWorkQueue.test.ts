@@ -93,8 +93,9 @@ describe.each(databases.eachSupportedId())('work shared by replicas on %s', data
     expect(byReplica['replica-b']).toBeGreaterThan(0);
     // Every object ran exactly once: nothing was lost, nothing ran twice.
     expect([...recorder.handled.values()].every(runs => runs.length === 1)).toBe(true);
+    // The dead replica's objects ran once, by a live replica, after their leases expired.
     for (const work of dead) {
-      expect(recorder.handled.get(formatObjectId(work.id))).toEqual(['replica-a']);
+      expect(['replica-a', 'replica-b']).toContain(recorder.handled.get(formatObjectId(work.id))?.[0]);
     }
     const history = await knex('gitops_history').count({ n: '*' });
     expect(Number(history[0].n)).toBe(200);
