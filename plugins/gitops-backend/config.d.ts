@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** The GitOps plugin: target clusters, fleets and how reconciles run. */
   gitops?: {
@@ -41,8 +43,13 @@ export interface Config {
       /** How often due work is looked for, in seconds. Default 2. */
       pollSeconds?: number;
     };
-    /** How long reconcile history and events are kept (Go duration). Default 720h (30 days). */
-    historyRetention?: string;
+    history?: {
+      /**
+       * How long reconcile history and events are kept: a Go duration (`720h`) or a duration object
+       * (`{ days: 30 }`). Default 720h (30 days).
+       */
+      retention?: string | HumanDuration;
+    };
     git?: {
       /** `native` uses the git CLI, `isomorphic` isomorphic-git; `auto` picks native where git is on the PATH. */
       implementation?: 'auto' | 'native' | 'isomorphic';

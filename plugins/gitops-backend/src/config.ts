@@ -1,5 +1,6 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { parseGoDuration } from '@internal/plugin-gitops-common';
 import { ClusterConnection } from '@internal/plugin-gitops-node';
 import os from 'node:os';
@@ -38,7 +39,7 @@ export function readGitOpsConfig(root: Config): GitOpsConfig {
     fleets,
     concurrency: positive(config?.getOptionalNumber('scheduler.concurrency') ?? 4, 'gitops.scheduler.concurrency'),
     pollSeconds: positive(config?.getOptionalNumber('scheduler.pollSeconds') ?? 2, 'gitops.scheduler.pollSeconds'),
-    historyRetentionMs: duration(config?.getOptionalString('historyRetention') ?? '720h', 'gitops.historyRetention'),
+    historyRetentionMs: readRetention(config),
     gitImplementation: implementation as GitOpsConfig['gitImplementation'],
     workingDirectory: config?.getOptionalString('workingDirectory') ?? path.join(os.tmpdir(), 'backstage-gitops'),
     maxArtifactBytes: positive(config?.getOptionalNumber('maxArtifactMiB') ?? 50, 'gitops.maxArtifactMiB') * 1024 * 1024,
@@ -101,6 +102,20 @@ function readFleet(config: Config, clusters: Set<string>): FleetConfig {
     ignore: config.getOptionalString('ignore'),
     prune: config.getOptionalBoolean('prune'),
   };
+}
+
+/** `history.retention` as a Go duration string, or as a duration object like the scheduler's. */
+function readRetention(config: Config | undefined): number {
+  const key = 'gitops.history.retention';
+  if (!config?.has('history.retention')) return parseGoDuration('720h');
+  if (typeof config.get('history.retention') === 'string') {
+    return positive(duration(config.getString('history.retention'), key), key);
+  }
+  try {
+    return positive(durationToMilliseconds(readDurationFromConfig(config, { key: 'history.retention' })), key);
+  } catch (error) {
+    throw new InputError(`${key}: ${(error as Error).message}`);
+  }
 }
 
 function positive(value: number, key: string): number {

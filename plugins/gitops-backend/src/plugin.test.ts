@@ -1,4 +1,4 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -48,7 +48,7 @@ const objects: Array<{ kind: string; name: string; apiVersion: string; labels: R
 describe.each(databases.eachSupportedId())('gitops plugin on %s', databaseId => {
   const published: unknown[] = [];
 
-  async function start(permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW) {
+  async function start(permissions: ServiceFactory = mockServices.permissions.factory({ result: AuthorizeResult.ALLOW })) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
       features: [
@@ -57,7 +57,7 @@ describe.each(databases.eachSupportedId())('gitops plugin on %s', databaseId => 
         mockServices.rootConfig.factory({
           data: { gitops: { defaultCluster: 'staging', scheduler: { pollSeconds: 3600 } } },
         }),
-        mockServices.permissions.factory({ result: permissionResult }),
+        permissions,
         catalogServiceMock.factory({ entities }),
         createServiceFactory({
           service: signalsServiceRef,
@@ -100,6 +100,7 @@ describe.each(databases.eachSupportedId())('gitops plugin on %s', databaseId => 
     expect(broken.body.error.message).toContain('nonsense');
     await request(server).get('/api/gitops/objects?health=Sideways').expect(400);
     await request(server).get('/api/gitops/objects?bogus=1').expect(400);
+    await request(server).get('/api/gitops/objects?entityRef=no-kind').expect(400);
   });
 
   it('serves one object, its history and events, and 404s for unknown ones', async () => {
@@ -132,7 +133,7 @@ describe.each(databases.eachSupportedId())('gitops plugin on %s', databaseId => 
   });
 
   it('denies every route without permission', async () => {
-    const { server } = await start(AuthorizeResult.DENY);
+    const { server } = await start(mockServices.permissions.factory({ result: AuthorizeResult.DENY }));
     const path = '/api/gitops/objects/staging/Kustomization/flux-system/apps';
     await request(server).get('/api/gitops/objects').expect(403);
     await request(server).get(path).expect(403);
@@ -141,5 +142,34 @@ describe.each(databases.eachSupportedId())('gitops plugin on %s', databaseId => 
     for (const action of ['reconcile', 'suspend', 'resume']) {
       await request(server).post(`${path}/${action}`).expect(403);
     }
+  });
+
+  it('asks for the permission of each action on the object, and treats conditional decisions as deny', async () => {
+    const asked: string[] = [];
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => {
+          asked.push(`${r.permission.name} ${'resourceRef' in r ? r.resourceRef : ''}`);
+          return { result: r.permission.name === 'gitops.object.read' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+        }),
+      authorizeConditional: async requests =>
+        requests.map(() => ({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'gitops',
+          resourceType: 'gitops-object',
+          conditions: { rule: 'IS_OWNER', resourceType: 'gitops-object', params: {} },
+        })),
+    });
+    const { server } = await start(permissions.factory);
+    const path = '/api/gitops/objects/staging/Kustomization/flux-system/apps';
+    await request(server).get(path).expect(200);
+    await request(server).post(`${path}/reconcile`).expect(403);
+    await request(server).post(`${path}/suspend`).expect(403);
+    await request(server).get('/api/gitops/objects').expect(403);
+    expect(asked).toEqual([
+      'gitops.object.read staging/Kustomization/flux-system/apps',
+      'gitops.object.reconcile staging/Kustomization/flux-system/apps',
+      'gitops.object.suspend staging/Kustomization/flux-system/apps',
+    ]);
   });
 });

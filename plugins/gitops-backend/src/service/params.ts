@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ObjectId } from '@internal/plugin-gitops-common';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ const objectIdSchema = z.object({ cluster: segment, kind: segment, namespace: se
 
 const listQuerySchema = z
   .object({
-    entityRef: z.string().min(3).max(512).optional(),
+    entityRef: z.string().max(512).refine(isEntityRef, 'must be an entity ref like component:default/name').optional(),
     cluster: segment.optional(),
     kind: segment.optional(),
     namespace: segment.optional(),
@@ -21,6 +22,15 @@ const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   severity: z.enum(['info', 'error']).optional(),
 });
+
+function isEntityRef(value: string): boolean {
+  try {
+    parseEntityRef(value);
+    return value.includes(':');
+  } catch {
+    return false;
+  }
+}
 
 export function parseObjectId(params: unknown): ObjectId {
   return parse(objectIdSchema, params, 'object path');
