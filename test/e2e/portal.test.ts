@@ -1,7 +1,8 @@
 /**
  * The portal in a real browser: the built app served by the real backend (SQLite, example catalog, the GitOps
  * plugin with a real git server behind it), Debian's Chromium driven by playwright-core. Signs in as guest,
- * opens podinfo's GitOps tab, waits for its objects and saves test-results/gitops-tab.png.
+ * opens podinfo's GitOps tab, waits for its objects and saves test-results/gitops-tab.png; then the fleet page
+ * /gitops (test-results/gitops-fleet.png).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,24 @@ describeInBrowser('portal in a browser', () => {
     await page.screenshot({ path: join(resultsDir, 'gitops-empty-state.png'), fullPage: true });
     await expectVisible(page.getByText(/gitops.backstage.io\/objects: staging\/Kustomization\/flux-system\/docs-site/));
   }, 120_000);
+
+  it('shows the whole fleet on /gitops with counts, filters and entity links', async () => {
+    const page = await context!.newPage();
+    await page.goto(`${backend!.baseUrl}/gitops`);
+    const fleetPage = page.getByTestId('gitops-fleet-page');
+    await fleetPage.waitFor({ timeout: 60_000 });
+    const row = page.getByTestId('gitops-object-staging/Kustomization/flux-system/apps');
+    await row.getByTestId('gitops-status').filter({ hasText: 'Ready' }).waitFor({ timeout: fleet!.readyTimeoutMs });
+
+    await expectVisible(page.getByRole('link', { name: 'GitOps' }));
+    await expectVisible(page.getByTestId('gitops-cluster-staging'));
+    await expectVisible(page.getByTestId('gitops-count-ready'));
+    await expectVisible(row.getByRole('link', { name: /podinfo/ }));
+    await expectVisible(row.getByRole('button', { name: /Sync now/ }));
+
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, 'gitops-fleet.png'), fullPage: true });
+  }, 300_000);
 });
 
 /** Waits briefly for the element (lazy chunks such as the syntax highlighter render a moment later). */

@@ -7,7 +7,7 @@ import { NotificationsPage } from '@backstage/plugin-notifications';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
-import { gitopsPlugin } from '@internal/plugin-gitops';
+import { GitOpsPage, gitopsPlugin } from '@internal/plugin-gitops';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -32,6 +32,7 @@ const routes = (
     <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
       {entityPage}
     </Route>
+    <Route path="/gitops" element={<GitOpsPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>

@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './api';
 export * from './entityLinks';
 export * from './duration';
+export * from './entityObjectMatch';

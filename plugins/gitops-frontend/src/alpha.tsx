@@ -4,11 +4,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
   OverridableFrontendPlugin,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isGitOpsAvailable } from '@internal/plugin-gitops-common';
 import { GitOpsClient, gitOpsApiRef } from './api';
-import { entityContentRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 
 const gitOpsApi = ApiBlueprint.make({
@@ -39,11 +40,20 @@ const entityGitOpsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The fleet page at `/gitops`. */
+const gitOpsPage = PageBlueprint.make({
+  params: {
+    path: '/gitops',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () => import('./components/GitOpsFleetPage').then(m => <m.GitOpsFleetPage />),
+  },
+});
+
 /** The GitOps plugin for apps on the new frontend system. */
 const gitopsPlugin: OverridableFrontendPlugin = createFrontendPlugin({
   pluginId: 'gitops',
-  extensions: [gitOpsApi, entityGitOpsContent, entityGitOpsCard],
-  routes: { entityContent: convertLegacyRouteRef(entityContentRouteRef) },
+  extensions: [gitOpsApi, gitOpsPage, entityGitOpsContent, entityGitOpsCard],
+  routes: { root: convertLegacyRouteRef(rootRouteRef), entityContent: convertLegacyRouteRef(entityContentRouteRef) },
 });
 
 export default gitopsPlugin;

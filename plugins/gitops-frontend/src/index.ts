@@ -4,6 +4,6 @@
  *
  * @packageDocumentation
  */
-export { gitopsPlugin, EntityGitOpsContent, EntityGitOpsCard, isGitOpsAvailable } from './plugin';
+export { gitopsPlugin, GitOpsPage, EntityGitOpsContent, EntityGitOpsCard, isGitOpsAvailable } from './plugin';
 export { GitOpsClient, gitOpsApiRef } from './api';
 export type { GitOpsApi, ObjectAction, PageRequest } from './api';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { GitOpsClient, gitOpsApiRef } from './api';
-import { entityContentRouteRef } from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 export { isGitOpsAvailable } from '@internal/plugin-gitops-common';
 
@@ -21,7 +21,7 @@ export const gitopsPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) => new GitOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { entityContent: entityContentRouteRef },
+  routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
 });
 
 /** The GitOps tab: `<EntityLayout.Route path="/gitops" title="GitOps"><EntityGitOpsContent /></EntityLayout.Route>`. */
@@ -40,5 +40,14 @@ export const EntityGitOpsCard = gitopsPlugin.provide(
     component: {
       lazy: () => import('./components/EntityGitOpsCard').then(m => m.EntityGitOpsCard),
     },
+  }),
+);
+
+/** The fleet page: `<Route path="/gitops" element={<GitOpsPage />} />`. */
+export const GitOpsPage = gitopsPlugin.provide(
+  createRoutableExtension({
+    name: 'GitOpsPage',
+    component: () => import('./components/GitOpsFleetPage').then(m => m.GitOpsFleetPage),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -27,8 +27,8 @@ export interface EntityObjectsState {
   replaceObject: (object?: GitOpsObject) => void;
 }
 
-/** The objects linked to a catalog entity, kept current through signals or polling. */
-export function useEntityObjects(entityRef: string): EntityObjectsState {
+/** The objects linked to a catalog entity (or the whole fleet without one), kept current through signals or polling. */
+export function useEntityObjects(entityRef?: string): EntityObjectsState {
   const api = useApi(gitOpsApiRef);
   const { lastSignal, isSignalsAvailable } = useSignal(GITOPS_SIGNAL_CHANNEL);
   const [objects, setObjects] = useState<GitOpsObject[]>();
@@ -40,7 +40,7 @@ export function useEntityObjects(entityRef: string): EntityObjectsState {
   const refresh = useCallback(() => {
     const request = ++latestRequest.current;
     setLoading(true);
-    api.listObjects({ entityRef }).then(
+    api.listObjects(entityRef ? { entityRef } : {}).then(
       items => {
         if (request !== latestRequest.current) return;
         setObjects(items);

@@ -13,6 +13,7 @@ import {
   sidebarConfig,
   useSidebarOpenState,
 } from '@backstage/core-components';
+import SyncIcon from '@material-ui/icons/Sync';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import { Settings as SidebarSettings, UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
@@ -52,6 +53,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarLogo />
       <SidebarDivider />
       <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+      <SidebarItem icon={SyncIcon} to="gitops" text="GitOps" />
       <MyGroupsSidebarItem singularTitle="My Group" pluralTitle="My Groups" icon={GroupIcon} />
       <SidebarSpace />
       <SidebarDivider />

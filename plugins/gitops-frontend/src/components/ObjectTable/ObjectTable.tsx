@@ -55,7 +55,7 @@ function ObjectName({ object }: { object: GitOpsObject }) {
   );
 }
 
-function StatusCell({ object }: { object: GitOpsObject }) {
+export function StatusCell({ object }: { object: GitOpsObject }) {
   const message = statusMessage(object);
   return (
     <Box maxWidth={380}>
@@ -75,7 +75,7 @@ function StatusCell({ object }: { object: GitOpsObject }) {
   );
 }
 
-function RevisionCell({ object }: { object: GitOpsObject }) {
+export function RevisionCell({ object }: { object: GitOpsObject }) {
   const applied = appliedRevision(object);
   const attempted = object.status.lastAttemptedRevision;
   return (

@@ -1,2 +1,2 @@
-export { ObjectTable } from './ObjectTable';
+export { ObjectTable, StatusCell, RevisionCell } from './ObjectTable';
 export type { ObjectTableProps } from './ObjectTable';

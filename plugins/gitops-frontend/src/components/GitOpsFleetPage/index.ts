@@ -1,0 +1,1 @@
+export { GitOpsFleetPage } from './GitOpsFleetPage';
