@@ -10,7 +10,7 @@ import { SecretReader } from './clusters/SecretReader';
 import { GitOpsConfig } from './config';
 import { fleetObjects } from './fleets/fleetObjects';
 import { ChildRegistry } from './reconcile/ChildRegistry';
-import { dependentsToWake } from './reconcile/dependents';
+import { dependentsToWake, mayWakeDependents } from './reconcile/dependents';
 import { GitRepositoryReconciler } from './reconcile/gitRepository/GitRepositoryReconciler';
 import { KustomizationReconciler } from './reconcile/kustomization/KustomizationReconciler';
 import { ReconcileRunner } from './reconcile/ReconcileRunner';
@@ -55,6 +55,8 @@ export function createEngine(options: EngineOptions) {
     logger,
     onStatusChange: options.publishChange,
     onReconciled: async (before, status) => {
+      // Most reconciles change nothing others wait for: only then is the cluster's object list worth reading.
+      if (!mayWakeDependents(before, status)) return;
       const candidates = await store.listObjects({ cluster: before.cluster });
       await queue.wake(dependentsToWake(before, status, candidates));
     },

@@ -6,11 +6,7 @@ import { findCondition, GitOpsObject, ObjectId, ObjectStatus } from '@internal/p
  * same changes through watches.
  */
 export function dependentsToWake(before: GitOpsObject, status: ObjectStatus, all: GitOpsObject[]): ObjectId[] {
-  const artifactChanged = before.status.artifact?.revision !== status.artifact?.revision && Boolean(status.artifact);
-  const becameReady =
-    findCondition(status.conditions, 'Ready')?.status === 'True' &&
-    (findCondition(before.status.conditions, 'Ready')?.status !== 'True' ||
-      before.status.lastAppliedRevision !== status.lastAppliedRevision);
+  const { artifactChanged, becameReady } = changesOf(before, status);
   if (!artifactChanged && !becameReady) return [];
   return all.filter(candidate => {
     if (candidate.cluster !== before.cluster) return false;
@@ -29,4 +25,19 @@ export function dependentsToWake(before: GitOpsObject, status: ObjectStatus, all
       (spec.dependsOn ?? []).some(d => d.name === before.name && (d.namespace ?? candidate.namespace) === before.namespace);
     return readsSource || dependsOnIt;
   });
+}
+
+/** Whether `before` → `status` can wake anything at all; callers skip loading candidates when it cannot. */
+export function mayWakeDependents(before: GitOpsObject, status: ObjectStatus): boolean {
+  const { artifactChanged, becameReady } = changesOf(before, status);
+  return artifactChanged || becameReady;
+}
+
+function changesOf(before: GitOpsObject, status: ObjectStatus) {
+  const artifactChanged = before.status.artifact?.revision !== status.artifact?.revision && Boolean(status.artifact);
+  const becameReady =
+    findCondition(status.conditions, 'Ready')?.status === 'True' &&
+    (findCondition(before.status.conditions, 'Ready')?.status !== 'True' ||
+      before.status.lastAppliedRevision !== status.lastAppliedRevision);
+  return { artifactChanged, becameReady };
 }

@@ -1,3 +1,4 @@
+import { checkRemoteUrl } from './remoteUrl';
 import type { GitRepositoryRef } from '@internal/plugin-gitops-common';
 import { GitError } from './errors';
 import { highestMatchingTag, parseSemverConstraint } from './semverRange';
@@ -125,6 +126,19 @@ export function resolveAt(
       throw new GitError(error.kind, `${url}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * What both mirrors' `resolve` does: list the remote's refs only when the ref needs them (a bare commit does
+ * not), then resolve with the URL in any failure.
+ */
+export async function resolveWithRemote(
+  remoteUrl: string,
+  ref: GitRepositoryRef,
+  listRefs: () => Promise<RemoteRefs>,
+): Promise<ResolvedRef> {
+  const url = checkRemoteUrl(remoteUrl);
+  return resolveAt(url, needsRemoteRefs(ref) ? await listRefs() : undefined, ref);
 }
 
 /** Builds the ref maps from advertised `(name, oid, peeled?)` triples. */

@@ -11,7 +11,7 @@ import { alreadyPresent } from '../fetchPlan';
 import { KeyedLock } from '../keyedLock';
 import { packCount, restoreFiles, snapshotFiles } from '../mirrorFiles';
 import { checkRemoteUrl, mirrorPath } from '../remoteUrl';
-import { needsRemoteRefs, resolveAt } from '../resolveRef';
+import { resolveWithRemote } from '../resolveRef';
 import {
   Archive,
   ArchiveOptions,
@@ -72,12 +72,7 @@ export class IsomorphicGitMirror implements GitMirror {
     ref: GitRepositoryRef,
     options: OperationOptions = {},
   ): Promise<ResolvedRef> {
-    const url = checkRemoteUrl(remote.url);
-    return resolveAt(
-      url,
-      needsRemoteRefs(ref) ? await this.listRefs(remote, options) : undefined,
-      ref,
-    );
+    return resolveWithRemote(remote.url, ref, () => this.listRefs(remote, options));
   }
 
   async fetch(

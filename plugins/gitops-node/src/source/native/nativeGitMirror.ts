@@ -5,7 +5,7 @@ import { GitError } from '../errors';
 import { alreadyPresent, fetchResolved, FetchSteps } from '../fetchPlan';
 import { KeyedLock } from '../keyedLock';
 import { checkRemoteUrl, mirrorPath } from '../remoteUrl';
-import { needsRemoteRefs, remoteRefsFrom, resolveAt } from '../resolveRef';
+import { remoteRefsFrom, resolveWithRemote } from '../resolveRef';
 import type { MirrorSettings } from '../createGitMirror';
 import {
   Archive,
@@ -57,12 +57,7 @@ export class NativeGitMirror implements GitMirror {
     ref: GitRepositoryRef,
     options: OperationOptions = {},
   ): Promise<ResolvedRef> {
-    const url = checkRemoteUrl(remote.url);
-    return resolveAt(
-      url,
-      needsRemoteRefs(ref) ? await this.listRefs(remote, options) : undefined,
-      ref,
-    );
+    return resolveWithRemote(remote.url, ref, () => this.listRefs(remote, options));
   }
 
   async fetch(
